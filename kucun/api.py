@@ -35,10 +35,12 @@ def _register_routers() -> None:
     from kucun.campaigns.api import router as campaigns_router
     from kucun.catalog.api import router as catalog_router
     from kucun.inventory.api import router as inventory_router
+    from kucun.resellers.api import router as resellers_router
 
     api.add_router("/catalog", catalog_router)
     api.add_router("/inventory", inventory_router)
     api.add_router("/campaigns", campaigns_router)
+    api.add_router("/resellers", resellers_router)
 
 
 _register_routers()

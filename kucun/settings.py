@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kucun.catalog",
     "kucun.inventory",
     "kucun.campaigns",
+    "kucun.resellers",
 ]
 
 MIDDLEWARE = [

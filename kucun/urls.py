@@ -12,6 +12,7 @@ urlpatterns = [
     path("brand/", include("kucun.catalog.urls")),
     path("brand/stock/", include("kucun.inventory.urls")),
     path("", include("kucun.campaigns.urls")),
+    path("", include("kucun.resellers.urls")),
     path("", include("kucun.core.urls")),
 ]
 

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 from kucun.core.models import Role
@@ -19,3 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Load-balancer health check: a fixed body, no database (also the bench's reference)."""
+    return JsonResponse({"status": "ok"})

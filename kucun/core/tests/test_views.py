@@ -80,3 +80,17 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _settings_in_fresh_process(env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_an_operator_who_is_not_superuser_can_work_in_the_admin(client):
+    operator = OperatorFactory()
+    client.login(username=operator.username, password=PASSWORD)
+    response = client.get("/admin/catalog/brand/")
+    assert response.status_code == 200
+
+
+def test_a_brand_user_cannot_enter_the_admin(client):
+    user = BrandUserFactory()
+    client.login(username=user.username, password=PASSWORD)
+    response = client.get("/admin/catalog/brand/")
+    assert response.status_code == 302

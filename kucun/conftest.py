@@ -17,6 +17,8 @@ CHROMIUM = os.environ.get("KUCUN_CHROMIUM", "/usr/bin/chromium")
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.KUCUN_TASKS = "sync"
+    # Factories hash a password per user; the production hasher costs ~0.5 s each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SECURE_COOKIES = False
     settings.SESSION_COOKIE_SECURE = False

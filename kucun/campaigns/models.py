@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignState(models.TextChoices):
@@ -19,7 +20,7 @@ class Campaign(models.Model):
     """A time-limited sale (档期) of one brand's SKUs at platform prices."""
 
     brand = models.ForeignKey("catalog.Brand", on_delete=models.PROTECT, related_name="campaigns")
-    title = models.CharField(_("title"), max_length=80)
+    title = models.CharField(pgettext_lazy("campaign", "title"), max_length=80)
     description = models.TextField(_("description"), blank=True)
     banner = models.ImageField(_("banner"), upload_to="campaigns/", blank=True)
     starts_at = models.DateTimeField(_("starts at"), db_index=True)

@@ -160,6 +160,12 @@ CELERY_BEAT_SCHEDULE = {
     "time-services": {"task": "kucun.core.tasks.time_services_tick", "schedule": 30.0},
 }
 
+# Resellers: SMS codes go to the log ("console") until a gateway backend is configured.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+RESELLER_ATTRIBUTION_DAYS = int(os.environ.get("RESELLER_ATTRIBUTION_DAYS", "7"))
+RESELLER_SHOP_CACHE_SECONDS = int(os.environ.get("RESELLER_SHOP_CACHE_SECONDS", "30"))
+RESELLER_SHOP_LOOKUP_SECONDS = int(os.environ.get("RESELLER_SHOP_LOOKUP_SECONDS", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -14,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("campaigns:review_queue")
     if user.role == Role.BRAND:
         return redirect("catalog:brand_home")
-    return redirect("campaigns:public_list")
+    return redirect("resellers:feed")
 
 
 class LoginView(auth_views.LoginView):

@@ -29,7 +29,11 @@ def test_login_page_speaks_english_when_asked(client):
 
 @pytest.mark.parametrize(
     ("factory", "target"),
-    [(OperatorFactory, "campaigns:review_queue"), (BrandUserFactory, "catalog:brand_home")],
+    [
+        (OperatorFactory, "campaigns:review_queue"),
+        (BrandUserFactory, "catalog:brand_home"),
+        (UserFactory, "resellers:feed"),
+    ],
 )
 def test_each_role_lands_on_its_own_start_page(client, factory, target):
     user = factory()

@@ -1,0 +1,1 @@
+"""The reseller's pages (mobile first) and the public shop pages shoppers open."""

@@ -59,6 +59,19 @@ def _content(request: HttpRequest, share: Share) -> ShareContent:
     return share_content_get(share=share, link_url=link_url(request, share), now=timezone.now())
 
 
+def _content_or_404(request: HttpRequest, share: Share) -> ShareContent:
+    """For the image endpoints: a share whose campaign is gone has no images."""
+    try:
+        return _content(request, share)
+    except NotFound as exc:
+        raise Http404 from exc
+
+
+def _template(request: HttpRequest) -> str:
+    template = request.GET.get("t")
+    return template if template in TEMPLATES else "classic"
+
+
 def _ended(request: HttpRequest, share: Share) -> HttpResponse:
     return render(
         request,
@@ -115,7 +128,7 @@ def share_page(request: HttpRequest, code: str) -> HttpResponse:
     except NotFound:
         return _ended(request, share)
     tone = _tone(request)
-    template = request.GET.get("t") if request.GET.get("t") in TEMPLATES else "classic"
+    template = _template(request)
     context = {
         "c": content,
         "share": share,
@@ -168,13 +181,8 @@ def _image_response(data: bytes, content_type: str, filename: str, download: boo
 def share_poster(request: HttpRequest, code: str) -> HttpResponse:
     """The poster PNG (cached until price, stock band, template or images change)."""
     share = _own_share(request, code)
-    try:
-        content = _content(request, share)
-    except NotFound as exc:
-        raise Http404 from exc
-    template = request.GET.get("t") if request.GET.get("t") in TEMPLATES else "classic"
     return _image_response(
-        content.poster_png(template=template),
+        _content_or_404(request, share).poster_png(template=_template(request)),
         "image/png",
         f"poster-{share.code}.png",
         bool(request.GET.get("download")),
@@ -187,10 +195,7 @@ def share_poster(request: HttpRequest, code: str) -> HttpResponse:
 def share_nine(request: HttpRequest, code: str, index: int) -> HttpResponse:
     """One image of the 9-image set (1-based)."""
     share = _own_share(request, code)
-    try:
-        images = _content(request, share).nine_images()
-    except NotFound as exc:
-        raise Http404 from exc
+    images = _content_or_404(request, share).nine_images()
     if not 1 <= index <= len(images):
         raise Http404
     return _image_response(
@@ -207,11 +212,10 @@ def share_nine(request: HttpRequest, code: str, index: int) -> HttpResponse:
 def share_zip(request: HttpRequest, code: str) -> HttpResponse:
     """The poster and the 9-image set in one zip."""
     share = _own_share(request, code)
-    try:
-        content = _content(request, share)
-    except NotFound as exc:
-        raise Http404 from exc
-    template = request.GET.get("t") if request.GET.get("t") in TEMPLATES else "classic"
+    content = _content_or_404(request, share)
     return _image_response(
-        content.zip_all(template=template), "application/zip", f"share-{share.code}.zip", True
+        content.zip_all(template=_template(request)),
+        "application/zip",
+        f"share-{share.code}.zip",
+        True,
     )

@@ -27,7 +27,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
-	mkdir -p var/bench
+	mkdir -p var/bench var/static
 	$(PY) bench/run_all.py
 
 lint: install

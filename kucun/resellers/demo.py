@@ -6,9 +6,8 @@ the same services a reseller uses, and only once (her shop is the "already there
 
 from __future__ import annotations
 
+from kucun.core.demo.data import RESELLER_SHOP_CODE as SHOP_CODE
 from kucun.core.demo.loader import DemoContext, Step
-
-SHOP_CODE = "xm8888"
 
 
 def steps() -> list[Step]:

@@ -86,7 +86,7 @@ def test_demo_load_on_an_empty_database_builds_the_whole_demo():
         assert user.check_password(DEMO_PASSWORD)
     for text in ("ops", "brand", "13800000000", DEMO_PASSWORD, "http://127.0.0.1:8000/"):
         assert text in output
-    for path in ("/admin/", "/api/docs", "/brand/", "/ops/review/", "/campaigns/"):
+    for path in ("/admin/", "/api/docs", "/brand/", "/ops/review/", "/r/", "/s/xm8888/"):
         assert f"http://127.0.0.1:8000{path}" in output
 
     # A dozen approved brands and one waiting for the operator, each with its warehouse.

@@ -9,7 +9,13 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kucun.core.demo.data import BRAND_USERNAME, DEMO_PASSWORD, OPERATOR_USERNAME, RESELLER_PHONE
+from kucun.core.demo.data import (
+    BRAND_USERNAME,
+    DEMO_PASSWORD,
+    OPERATOR_USERNAME,
+    RESELLER_PHONE,
+    RESELLER_SHOP_CODE,
+)
 from kucun.core.demo.loader import DemoContext, demo_load
 
 BASE_URL = "http://127.0.0.1:8000"
@@ -44,7 +50,7 @@ class Command(BaseCommand):
         rows = [
             (OPERATOR_USERNAME, "operator 平台运营", f"{url}/ops/review/  {url}/admin/"),
             (BRAND_USERNAME, "brand 品牌 栖木衣舍", f"{url}/brand/  {url}/brand/campaigns/"),
-            (RESELLER_PHONE, "reseller 店主", f"{url}/  {url}/campaigns/"),
+            (RESELLER_PHONE, "reseller 店主", f"{url}/r/  {url}/r/shares/"),
         ]
         lines = [
             "",
@@ -53,5 +59,8 @@ class Command(BaseCommand):
         ]
         lines += [f"  {login:<13} {where:<70} {role}" for login, role, where in rows]
         lines.append("  Other brands log in as brand_<slug> (brand_puxu, brand_jibu, ...).")
-        lines.append("  Shoppers need no account: they open a reseller's shared link.")
+        lines.append(
+            "  Shoppers need no account: they open a reseller's shared link or her shop, "
+            f"e.g. {url}/s/{RESELLER_SHOP_CODE}/"
+        )
         return "\n".join(lines)

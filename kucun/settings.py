@@ -103,8 +103,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A writer waits for the lock instead of failing at once (background import jobs).
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A writer waits for the lock instead of failing at once (background import jobs); taking
+    # the write lock at BEGIN means a read transaction never has to upgrade (and deadlock).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,9 +3,12 @@ not editable here (it only changes through inventory services, with its journal)
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -22,6 +25,7 @@ from kucun.catalog.models import (
     ProductImage,
 )
 from kucun.catalog.services import brand_api_token_revoke, brand_review
+from kucun.core.admin import AutocompleteIdsMixin
 from kucun.core.errors import DomainError
 
 
@@ -85,7 +89,7 @@ class BrandAdmin(admin.ModelAdmin):
 
 
 @admin.register(BrandMember)
-class BrandMemberAdmin(admin.ModelAdmin):
+class BrandMemberAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
     list_display = ["user", "brand"]
     list_select_related = ["user", "brand"]
     search_fields = ["user__username", "brand__name"]
@@ -122,7 +126,7 @@ class BrandApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
     list_display = ["__str__", "name_en", "position"]
     list_select_related = ["parent__parent__parent"]
     search_fields = ["name", "name_en"]
@@ -132,14 +136,34 @@ class CategoryAdmin(admin.ModelAdmin):
 class SKUInlineForm(forms.ModelForm):
     """The SKU code is unique per brand: say so on the form instead of failing on save."""
 
+    def __init__(self, *args: Any, product: Product | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # On the add page the product is not saved yet: its brand comes from the product form.
+        self.product = product
+
     def clean(self) -> dict:
         cleaned = super().clean()
         code = cleaned.get("code")
-        brand_id = self.instance.product.brand_id if self.instance.product else None
+        brand_id = self.product.brand_id if self.product else None
         duplicate = SKU.objects.filter(brand_id=brand_id, code=code).exclude(pk=self.instance.pk)
         if code and brand_id and duplicate.exists():
             self.add_error("code", _("This SKU code is already used by the brand."))
         return cleaned
+
+
+class SKUInlineFormSet(BaseInlineFormSet):
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return super().get_form_kwargs(index) | {"product": self.instance}
+
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            code = getattr(form, "cleaned_data", {}).get("code")
+            if code and not form.cleaned_data.get("DELETE"):
+                if code in seen:
+                    form.add_error("code", _("This SKU code is already used by the brand."))
+                seen.add(code)
 
 
 class SKUInline(admin.TabularInline):
@@ -155,6 +179,21 @@ class SKUInline(admin.TabularInline):
         "is_active",
     ]
     form = SKUInlineForm
+    formset = SKUInlineFormSet
+
+
+class ProductAdminForm(forms.ModelForm):
+    """Attributes are a JSON object; an emptied box means none (the column is not nullable)."""
+
+    def clean_attributes(self) -> dict:
+        attributes = self.cleaned_data.get("attributes")
+        if attributes in (None, ""):
+            return {}
+        if not isinstance(attributes, dict):
+            raise forms.ValidationError(
+                _('Enter the attributes as a JSON object: {"name": "value"}.')
+            )
+        return attributes
 
 
 class ProductImageInline(admin.TabularInline):
@@ -163,13 +202,14 @@ class ProductImageInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
     list_display = ["code", "title", "brand", "category", "status", "updated_at"]
     list_filter = ["status", "brand"]
     list_select_related = ["brand", "category"]
     search_fields = ["code", "title", "skus__code"]
     autocomplete_fields = ["brand", "category"]
     inlines = [SKUInline, ProductImageInline]
+    form = ProductAdminForm
 
     def save_formset(self, request, form, formset, change) -> None:
         # A SKU belongs to its product's brand (the code is unique per brand).

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from kucun.catalog import services
@@ -25,6 +25,7 @@ from kucun.catalog.permissions import api_brand
 from kucun.core.api_auth import RoleSession
 from kucun.core.errors import InvalidInput, NotFound
 from kucun.core.models import Role
+from kucun.core.pagination import PageNumberPagination
 
 router = Router(tags=["catalog"])
 

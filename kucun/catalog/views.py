@@ -26,6 +26,7 @@ from kucun.catalog.importing.template import template_csv, template_xlsx
 from kucun.catalog.models import SKU, BrandApiToken, ImportJob, Product, ProductImage
 from kucun.catalog.permissions import brand_required
 from kucun.core.errors import DomainError
+from kucun.core.ids import id_or_none
 from kucun.inventory.selectors import warehouses_for_brand
 
 PAGE_SIZE = 20
@@ -50,10 +51,7 @@ def brand_home(request: HttpRequest) -> HttpResponse:
 @brand_required
 def product_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:64]
-    try:
-        category_id = int(request.GET.get("category") or 0) or None
-    except ValueError:
-        category_id = None
+    category_id = id_or_none(request.GET.get("category"))
     products = selectors.products_for_brand(
         brand=request.brand, query=query, category_id=category_id
     )

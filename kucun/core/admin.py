@@ -1,8 +1,34 @@
+from typing import Any
+
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from kucun.core.ids import id_or_none
 from kucun.core.models import User
+
+
+class IdsOnlyAutocompleteSelect(AutocompleteSelect):
+    """Shows only values that can be an id: Django looks the shown value up as given."""
+
+    def optgroups(self, name: str, value: list[str], attr: Any = None) -> list:
+        value = [v for v in value if id_or_none(str(v)) is not None]
+        return super().optgroups(name, value, attr)
+
+
+class AutocompleteIdsMixin:
+    """Django's autocomplete widget queries the id it shows (prefilled by ``add/?brand=…`` or
+    sent back by a form with errors) as given, so ``abc`` or a number past 64 bits is a 500.
+    Such a value is left out: the field shows empty and the form says what is wrong."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = IdsOnlyAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(User)

@@ -7,11 +7,12 @@ from datetime import datetime
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kucun.catalog.auth import brand_auth
 from kucun.catalog.permissions import api_brand
 from kucun.core.errors import InvalidInput, NotFound
+from kucun.core.pagination import LimitOffsetPagination
 from kucun.inventory import selectors, services
 from kucun.inventory.models import StockItem, StockMove
 

@@ -16,6 +16,7 @@ from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 
 from kucun.core.api_auth import RoleSession
 from kucun.core.errors import Conflict, DomainError, NotFound
+from kucun.core.ids import Id
 from kucun.core.models import Role
 from kucun.resellers import schemas as s
 from kucun.resellers import selectors, services
@@ -34,8 +35,8 @@ her = RoleSession(Role.RESELLER)
 
 class FeedFilterIn(Schema):
     q: str = ""
-    category: int | None = None
-    brand: int | None = None
+    category: Id | None = None
+    brand: Id | None = None
     sort: str = "newest"
     when: str = ""
     limit: int = 30
@@ -349,7 +350,7 @@ def feed(request: HttpRequest, filters: Query[FeedFilterIn]):
     response={200: s.CampaignDetailOut, 404: s.ProblemOut, 409: s.ProblemOut},
     summary="A campaign and its products at her prices",
 )
-def campaign_detail(request: HttpRequest, campaign_id: int):
+def campaign_detail(request: HttpRequest, campaign_id: Id):
     reseller = _reseller(request)
     cv = selectors.campaign_view_get(
         campaign_id=campaign_id, book=selectors.price_book_for(reseller), now=timezone.now()
@@ -368,7 +369,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int):
     response={200: s.ProductDetailOut, 404: s.ProblemOut, 409: s.ProblemOut},
     summary="A product: SKUs with units left, platform, tag and her price",
 )
-def product_detail(request: HttpRequest, campaign_id: int, product_id: int):
+def product_detail(request: HttpRequest, campaign_id: Id, product_id: Id):
     reseller = _reseller(request)
     d = selectors.product_detail_get(
         campaign_id=campaign_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kucun.core.ids import IdField
 from kucun.resellers.models import Channel, MarkupKindChoices, RoundingChoices
 from kucun.resellers.pricing import PRESETS, Markup, PricingError
 from kucun.resellers.services.markup import markup_error
@@ -122,20 +123,20 @@ class FeedForm(forms.Form):
     WHEN_CHOICES = [("", _("All")), ("live", _("On sale now")), ("upcoming", _("Coming soon"))]
 
     q = forms.CharField(label=_("Search"), required=False, max_length=60)
-    category = forms.IntegerField(label=_("Category"), required=False, min_value=1)
-    brand = forms.IntegerField(label=_("Brand"), required=False, min_value=1)
+    category = IdField(label=_("Category"), required=False)
+    brand = IdField(label=_("Brand"), required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=20)
 
 
 class ShareForm(forms.Form):
-    campaign = forms.IntegerField(min_value=1)
-    product = forms.IntegerField(min_value=1, required=False)
+    campaign = IdField()
+    product = IdField(required=False)
     channel = forms.ChoiceField(choices=Channel.choices, required=False)
 
 
 class ShelfForm(forms.Form):
-    campaign = forms.IntegerField(min_value=1)
-    product = forms.IntegerField(min_value=1, required=False)
+    campaign = IdField()
+    product = IdField(required=False)
     next = forms.CharField(required=False, max_length=300)

@@ -7,6 +7,8 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import Field
 
+from kucun.core.ids import Id
+
 
 class SignupCodeIn(Schema):
     phone: str = Field(description="Mainland China mobile number (11 digits starting 1[3-9])")
@@ -76,8 +78,8 @@ class MarkupOut(Schema):
 
 
 class OverrideIn(Schema):
-    campaign_id: int | None = Field(None, description="Exactly one of campaign_id / product_id")
-    product_id: int | None = None
+    campaign_id: Id | None = Field(None, description="Exactly one of campaign_id / product_id")
+    product_id: Id | None = None
     kind: str
     value: int = Field(ge=0)
 
@@ -120,7 +122,7 @@ class FeedOut(Schema):
     has_more: bool
 
 
-class SkuOut(Schema):
+class ResellerSkuOut(Schema):
     sku_id: int
     code: str
     color: str
@@ -159,12 +161,12 @@ class ProductDetailOut(Schema):
     brand: str
     description: str
     images: list[str]
-    skus: list[SkuOut]
+    skus: list[ResellerSkuOut]
 
 
 class ShelfIn(Schema):
-    campaign_id: int
-    product_id: int | None = Field(None, description="null: the whole campaign")
+    campaign_id: Id
+    product_id: Id | None = Field(None, description="null: the whole campaign")
 
 
 class ShelfItemOut(Schema):
@@ -175,8 +177,8 @@ class ShelfItemOut(Schema):
 
 
 class ShareIn(Schema):
-    campaign_id: int
-    product_id: int | None = Field(None, description="null: the whole campaign (快速转发)")
+    campaign_id: Id
+    product_id: Id | None = Field(None, description="null: the whole campaign (快速转发)")
     channel: str = Field("link", description="wechat_moments | wechat_chat | poster | link | other")
 
 

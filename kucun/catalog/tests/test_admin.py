@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
+from django.utils import translation
 
-from kucun.catalog.models import BrandStatus
+from kucun.catalog.models import BrandStatus, Product
 from kucun.catalog.services import brand_api_token_create
 from kucun.catalog.tests.factories import BrandFactory, BrandUserFactory, ProductFactory, SKUFactory
 from kucun.catalog.tests.helpers import csv_bytes, row, run_import
@@ -118,3 +119,115 @@ def test_import_jobs_and_token_hashes_are_read_only(admin_client):
 )
 def test_every_catalogue_admin_list_opens(admin_client, name):
     assert admin_client.get(reverse(f"admin:catalog_{name}_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["abc", str(10**20), "1,2"])
+@pytest.mark.parametrize("model", ["product", "brandmember", "category"])
+def test_an_add_page_prefilled_with_a_bad_id_opens_with_the_field_empty(admin_client, model, value):
+    field = {"product": "brand", "brandmember": "brand", "category": "parent"}[model]
+
+    response = admin_client.get(reverse(f"admin:catalog_{model}_add"), {field: value})
+
+    assert response.status_code == 200
+    assert f'name="{field}"' in response.content.decode()
+
+
+def test_an_add_page_prefilled_with_a_real_brand_keeps_it(admin_client):
+    brand = BrandFactory(name="栖木衣舍")
+
+    response = admin_client.get(reverse("admin:catalog_product_add"), {"brand": brand.pk})
+
+    assert "栖木衣舍" in response.content.decode()
+
+
+def _product_change_data(product, **changes):
+    data = {
+        "code": product.code, "title": product.title, "brand": product.brand_id,
+        "category": product.category_id, "status": product.status, "description": "",
+        "attributes": "", "skus-TOTAL_FORMS": 0, "skus-INITIAL_FORMS": 0,
+        "images-TOTAL_FORMS": 0, "images-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    return data | changes
+
+
+def test_an_operator_who_empties_the_attributes_box_saves_no_attributes(admin_client):
+    product = ProductFactory(attributes={"面料": "棉"})
+    url = reverse("admin:catalog_product_change", args=[product.pk])
+
+    response = admin_client.post(url, _product_change_data(product, title="新标题"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.title, product.attributes) == ("新标题", {})
+
+
+def test_attributes_that_are_not_a_json_object_are_a_form_error(admin_client):
+    product = ProductFactory(attributes={"面料": "棉"})
+    url = reverse("admin:catalog_product_change", args=[product.pk])
+
+    response = admin_client.post(url, _product_change_data(product, attributes="[1, 2]"))
+
+    assert response.status_code == 200
+    assert "JSON" in response.content.decode()
+    product.refresh_from_db()
+    assert product.attributes == {"面料": "棉"}
+
+
+@pytest.mark.parametrize("value", ["abc", str(10**20)])
+def test_a_product_form_sent_back_with_a_bad_brand_shows_the_error(admin_client, value):
+    product = ProductFactory()
+    url = reverse("admin:catalog_product_change", args=[product.pk])
+
+    response = admin_client.post(url, _product_change_data(product, brand=value, attributes="{}"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["brand"]
+    assert Product.objects.get(pk=product.pk).brand_id == product.brand_id
+
+
+def _product_add_data(brand, *codes):
+    data = {
+        "code": "NEW-1", "title": "新品", "brand": brand.pk, "category": "", "status": "active",
+        "description": "", "attributes": "{}", "skus-TOTAL_FORMS": len(codes),
+        "skus-INITIAL_FORMS": 0, "images-TOTAL_FORMS": 0, "images-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    for i, code in enumerate(codes):
+        data |= {
+            f"skus-{i}-code": code, f"skus-{i}-color": "黑", f"skus-{i}-size": "M",
+            f"skus-{i}-tag_price_fen": 19900, f"skus-{i}-supply_price_fen": 8000,
+            f"skus-{i}-is_active": "on",
+        }  # fmt: skip
+    return data
+
+
+def test_an_operator_adds_a_product_with_its_skus_on_one_page(admin_client):
+    brand = BrandFactory()
+
+    response = admin_client.post(
+        reverse("admin:catalog_product_add"), _product_add_data(brand, "NEW-1-M", "NEW-1-L")
+    )
+
+    assert response.status_code == 302
+    product = Product.objects.get(brand=brand, code="NEW-1")
+    assert sorted(product.skus.values_list("code", "brand_id")) == [
+        ("NEW-1-L", brand.pk), ("NEW-1-M", brand.pk),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("twice", [True, False])
+def test_a_new_products_sku_code_already_used_by_the_brand_is_a_form_error(admin_client, twice):
+    brand = BrandFactory()
+    if not twice:
+        SKUFactory(product=ProductFactory(brand=brand), code="DUP-1")
+    codes = ("DUP-1", "DUP-1") if twice else ("DUP-1",)
+
+    response = admin_client.post(
+        reverse("admin:catalog_product_add"), _product_add_data(brand, *codes)
+    )
+
+    assert response.status_code == 200
+    sku_errors = response.context["inline_admin_formsets"][0].formset.errors
+    with translation.override("zh-hans"):
+        message = translation.gettext("This SKU code is already used by the brand.")
+    assert {"code": [message]} in sku_errors
+    assert not Product.objects.filter(brand=brand, code="NEW-1").exists()

@@ -280,3 +280,16 @@ def test_a_suspended_brand_cannot_write_through_the_api(erp, brand):
 
     assert response.status_code == 403
     assert not Product.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/products", "/imports"])
+def test_an_absurd_page_number_is_a_422_and_the_last_page_is_empty(erp, brand, path):
+    ProductFactory(brand=brand)
+
+    absurd = erp.get(path, {"page": 10**30}, content_type=None)
+    last = erp.get(path, {"page": 2_147_483_647, "page_size": 10**30}, content_type=None)
+
+    assert absurd.status_code == 422
+    assert absurd.json()["data"][0]["loc"] == ["query", "page"]
+    assert last.status_code == 200
+    assert last.json()["items"] == []

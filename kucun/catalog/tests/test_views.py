@@ -60,6 +60,16 @@ def test_the_product_list_searches_by_code_and_title_and_filters_by_category(con
     assert "DRESS-1" not in by_category
 
 
+@pytest.mark.parametrize("category", ["abc", "-3", str(10**20), "1" * 5000])
+def test_a_category_filter_that_is_no_id_lists_every_product(console, brand, category):
+    ProductFactory(brand=brand, code="DRESS-1")
+
+    response = console.get(reverse("catalog:product_list"), {"category": category})
+
+    assert response.status_code == 200
+    assert "DRESS-1" in response.content.decode()
+
+
 def test_the_product_list_is_paginated(console, brand):
     for n in range(25):
         ProductFactory(brand=brand, code=f"P{n:02d}")

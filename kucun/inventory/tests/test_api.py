@@ -153,3 +153,23 @@ def test_absurd_ids_are_simply_not_found(client, brand_user, item):
 
     assert (listing.status_code, listing.json()["count"]) == (200, 0)
     assert one.status_code == 404
+
+
+@pytest.mark.parametrize("query", [{"limit": 10**22}, {"offset": 10**22}, {"offset": 2**63}])
+def test_absurd_paging_numbers_are_a_422_naming_the_parameter(client, brand_user, item, query):
+    client.force_login(brand_user)
+
+    for url in (f"{API}/stock", f"{API}/stock/{item.pk}/moves"):
+        response = client.get(url, query)
+
+        assert response.status_code == 422
+        assert response.json()["data"][0]["loc"] == ["query", next(iter(query))]
+
+
+def test_the_last_possible_offset_is_simply_an_empty_page(client, brand_user, item):
+    client.force_login(brand_user)
+
+    response = client.get(f"{API}/stock", {"offset": 2_147_483_647, "limit": 1000})
+
+    assert response.status_code == 200
+    assert response.json() == {"items": [], "count": 1}

@@ -191,3 +191,28 @@ def test_the_openapi_documents_the_resellers_endpoints(client):
     assert "/api/resellers/signup/code" in paths
     assert paths["/api/resellers/feed"]["get"]["summary"]
     assert "/api/resellers/shares/{code}/poster.png" in paths
+
+
+def test_ids_beyond_what_the_database_holds_are_a_422_and_nothing_is_written(api, live):
+    huge, campaign = 10**20, live.campaign.pk
+
+    responses = [
+        api.get("/feed", category=huge),
+        api.get("/feed", brand=huge),
+        api.get(f"/campaigns/{campaign}/products/{huge}"),
+        api.send("post", "/shelf", {"campaign_id": campaign, "product_id": huge}),
+        api.send("post", "/shares", {"campaign_id": campaign, "product_id": huge}),
+        api.send("put", "/markup/overrides", {"product_id": huge, "kind": "amount", "value": 800}),
+    ]
+
+    assert [r.status_code for r in responses] == [422] * len(responses)
+    assert api.get("/shelf").json() == []
+    assert api.get("/shares").json() == []
+    assert api.get("/markup/overrides").json() == []
+
+
+def test_the_openapi_names_her_sku_apart_from_the_brands_sku(client):
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+
+    assert "units_left" in schemas["ResellerSkuOut"]["properties"]
+    assert "supply_price_fen" in schemas["SkuOut"]["properties"]

@@ -80,3 +80,13 @@ def test_a_bad_override_is_a_400_with_the_form_error(her_client, reseller, live)
     assert response.status_code == 400
     assert 'class="errorlist' in response.content.decode()
     assert not MarkupRule.objects.exists()
+
+
+def test_an_override_with_a_next_that_is_no_path_goes_back_to_the_markup_page(her_client, live):
+    response = her_client.post(
+        reverse("resellers:override_set", args=["campaign", live.campaign.pk]),
+        {"preset": "plus_20_percent", "next": "abc"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resellers:markup")

@@ -109,3 +109,13 @@ def test_the_share_dashboard_lists_her_shares_with_their_numbers(her_client, liv
     card = html.split(f'data-share="{share.code}"')[1]
     assert "data-visits>12<" in card
     assert "data-visitors>5<" in card
+
+
+def test_sharing_an_impossible_product_id_makes_no_link(her_client, reseller, live):
+    response = her_client.post(
+        reverse("resellers:share_create"), {"campaign": live.campaign.pk, "product": 10**20}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resellers:feed")
+    assert not reseller.shares.exists()

@@ -152,3 +152,29 @@ def test_the_shop_campaign_page_shows_only_what_she_picked(client, reseller, liv
     assert second.title not in html
     services.share_get_or_create(reseller=reseller, campaign_id=live.campaign.pk)
     assert second.title in client.get(url).content.decode()  # she shared the whole campaign
+
+
+@pytest.mark.parametrize("field", ["campaign", "product"])
+def test_a_shelf_button_with_an_impossible_id_changes_nothing(her_client, reseller, live, field):
+    services.shelf_add(reseller=reseller, campaign_id=live.campaign.pk)
+    data = {"campaign": live.campaign.pk, "product": live.products[0].pk, field: 10**20}
+
+    added = her_client.post(reverse("resellers:shelf_add"), data)
+    removed = her_client.post(reverse("resellers:shelf_remove"), data)
+
+    assert (added.status_code, removed.status_code) == (302, 302)
+    assert list(reseller.shelf_items.values_list("campaign_id", "product_id")) == [
+        (live.campaign.pk, None)
+    ]
+
+
+@pytest.mark.parametrize("next_value", ["abc", "-1", "https://elsewhere.example/r/"])
+def test_a_next_that_is_not_a_path_on_this_site_goes_back_to_the_shelf(
+    her_client, live, next_value
+):
+    response = her_client.post(
+        reverse("resellers:shelf_add"), {"campaign": live.campaign.pk, "next": next_value}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resellers:shelf")

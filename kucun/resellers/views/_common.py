@@ -16,8 +16,14 @@ def form_error(form: forms.Form, exc: DomainError) -> None:
 
 
 def safe_next(request: HttpRequest, value: str | None, default: str) -> str:
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    """A path on this site to go back to; anything else (another site, or a bare word that
+    ``redirect()`` would take for a view name) gives the default."""
+    if (
+        value
+        and value.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return value
     return default

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from kucun.campaigns import services
 from kucun.campaigns.models import Campaign, CampaignItem
+from kucun.core.admin import KucunModelAdmin
 from kucun.core.errors import DomainError
 
 
@@ -58,7 +59,7 @@ def _apply(request: HttpRequest, queryset: QuerySet[Campaign], verb: str, call) 
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(KucunModelAdmin):
     list_display = [
         "title",
         "brand",

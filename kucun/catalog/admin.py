@@ -25,7 +25,7 @@ from kucun.catalog.models import (
     ProductImage,
 )
 from kucun.catalog.services import brand_api_token_revoke, brand_review
-from kucun.core.admin import AutocompleteIdsMixin
+from kucun.core.admin import KucunModelAdmin
 from kucun.core.errors import DomainError
 
 
@@ -40,7 +40,7 @@ class BrandMemberInline(admin.TabularInline):
 
 
 @admin.register(Brand)
-class BrandAdmin(admin.ModelAdmin):
+class BrandAdmin(KucunModelAdmin):
     list_display = ["name", "slug", "status", "created_at", "reviewed_at"]
     list_filter = ["status"]
     search_fields = ["name", "slug"]
@@ -89,7 +89,7 @@ class BrandAdmin(admin.ModelAdmin):
 
 
 @admin.register(BrandMember)
-class BrandMemberAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
+class BrandMemberAdmin(KucunModelAdmin):
     list_display = ["user", "brand"]
     list_select_related = ["user", "brand"]
     search_fields = ["user__username", "brand__name"]
@@ -98,7 +98,7 @@ class BrandMemberAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
 
 
 @admin.register(BrandApiToken)
-class BrandApiTokenAdmin(admin.ModelAdmin):
+class BrandApiTokenAdmin(KucunModelAdmin):
     """Tokens are created by the brand (the secret is shown to it once); operators may revoke."""
 
     list_display = ["brand", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
@@ -126,7 +126,7 @@ class BrandApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
+class CategoryAdmin(KucunModelAdmin):
     list_display = ["__str__", "name_en", "position"]
     list_select_related = ["parent__parent__parent"]
     search_fields = ["name", "name_en"]
@@ -202,7 +202,7 @@ class ProductImageInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
+class ProductAdmin(KucunModelAdmin):
     list_display = ["code", "title", "brand", "category", "status", "updated_at"]
     list_filter = ["status", "brand"]
     list_select_related = ["brand", "category"]
@@ -224,7 +224,7 @@ class ProductAdmin(AutocompleteIdsMixin, admin.ModelAdmin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(KucunModelAdmin):
     list_display = ["pk", "brand", "original_name", "status", "total_rows", "created_at"]
     list_filter = ["status"]
     list_select_related = ["brand"]

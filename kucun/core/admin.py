@@ -1,9 +1,11 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from kucun.core.ids import id_or_none
@@ -31,8 +33,27 @@ class AutocompleteIdsMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class SafeActionsMixin:
+    """Django runs a changelist action on the selected ids as sent, so a forged ``abc`` or a
+    number past 64 bits is a 500; such a request gets an error message and nothing is done."""
+
+    def response_action(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if any(id_or_none(value) is None for value in selected):
+            self.message_user(
+                request, _("The selection holds rows that do not exist."), messages.ERROR
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
+
+class KucunModelAdmin(SafeActionsMixin, AutocompleteIdsMixin, admin.ModelAdmin):
+    """The base of every admin in Kucun (operators get their permissions from
+    ``kucun.core.backends``)."""
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeActionsMixin, DjangoUserAdmin):
     list_display = ["username", "role", "phone", "is_active", "is_staff", "date_joined"]
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["username", "phone", "first_name", "last_name", "email"]

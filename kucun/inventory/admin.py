@@ -9,29 +9,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kucun.core.admin import KucunModelAdmin
 from kucun.inventory.models import StockItem, StockMove, Warehouse
 
 
-def _is_operator(request: HttpRequest) -> bool:
-    """Operators use the admin by role, without per-model permissions to hand out."""
-    return bool(getattr(request.user, "is_operator", False) and request.user.is_staff)
-
-
-class OperatorAdmin(admin.ModelAdmin):
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _is_operator(request) or super().has_module_permission(request)
-
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return _is_operator(request) or super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return _is_operator(request) or super().has_add_permission(request)
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return _is_operator(request) or super().has_change_permission(request, obj)
-
-
-class ReadOnlyAdmin(OperatorAdmin):
+class ReadOnlyAdmin(KucunModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -43,7 +25,7 @@ class ReadOnlyAdmin(OperatorAdmin):
 
 
 @admin.register(Warehouse)
-class WarehouseAdmin(OperatorAdmin):
+class WarehouseAdmin(KucunModelAdmin):
     list_display = ["code", "name", "brand", "is_cloud", "address"]
     list_filter = [("brand", admin.EmptyFieldListFilter), "brand"]
     search_fields = ["code", "name", "brand__name"]

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from kucun.core.admin import KucunModelAdmin
 from kucun.core.errors import DomainError
 from kucun.resellers.models import MarkupRule, Reseller, Share, ShelfItem, ShopStatus
 from kucun.resellers.services import reseller_suspend, reseller_unsuspend
@@ -18,7 +19,7 @@ class SuspendForm(forms.Form):
 
 
 @admin.register(Reseller)
-class ResellerAdmin(admin.ModelAdmin):
+class ResellerAdmin(KucunModelAdmin):
     list_display = ["shop_name", "shop_code", "user", "status", "suspended_reason", "created_at"]
     list_filter = ["status"]
     search_fields = ["shop_name", "shop_code", "user__username", "user__phone"]
@@ -98,7 +99,7 @@ class ResellerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Share)
-class ShareAdmin(admin.ModelAdmin):
+class ShareAdmin(KucunModelAdmin):
     list_display = ["code", "reseller", "campaign", "product", "channel", "visits", "visitors"]
     list_filter = ["channel"]
     search_fields = ["code", "reseller__shop_name", "reseller__shop_code"]
@@ -114,7 +115,7 @@ class ShareAdmin(admin.ModelAdmin):
 
 
 @admin.register(ShelfItem)
-class ShelfItemAdmin(admin.ModelAdmin):
+class ShelfItemAdmin(KucunModelAdmin):
     list_display = ["reseller", "campaign", "product", "created_at"]
     search_fields = ["reseller__shop_name", "reseller__shop_code", "campaign__title"]
     list_select_related = ["reseller", "campaign", "product"]
@@ -122,7 +123,7 @@ class ShelfItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(MarkupRule)
-class MarkupRuleAdmin(admin.ModelAdmin):
+class MarkupRuleAdmin(KucunModelAdmin):
     list_display = ["reseller", "campaign", "product", "kind", "value", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["reseller__shop_name", "reseller__shop_code"]

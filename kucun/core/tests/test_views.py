@@ -98,3 +98,16 @@ def test_a_brand_user_cannot_enter_the_admin(client):
     client.login(username=user.username, password=PASSWORD)
     response = client.get("/admin/catalog/brand/")
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("forged", ["abc", str(2**70)])
+def test_a_forged_admin_selection_is_refused_not_a_server_error(client, forged):
+    operator = OperatorFactory()
+    client.login(username=operator.username, password=PASSWORD)
+    response = client.post(
+        "/admin/catalog/brand/",
+        {"action": "delete_selected", "_selected_action": [forged], "index": 0},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "不存在" in response.content.decode()

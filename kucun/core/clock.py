@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 TIME_SERVICES = [
     "kucun.campaigns.services.campaigns_advance",
+    "kucun.catalog.services.imports_fail_stale",
 ]
 
 

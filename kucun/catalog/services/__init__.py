@@ -12,6 +12,7 @@ from kucun.catalog.services.imports import (
     catalog_upsert,
     import_create,
     import_run,
+    imports_fail_stale,
     stock_levels_set,
 )
 from kucun.catalog.services.products import (
@@ -36,6 +37,7 @@ __all__ = [
     "catalog_upsert",
     "import_create",
     "import_run",
+    "imports_fail_stale",
     "product_create",
     "product_image_add",
     "product_image_delete",

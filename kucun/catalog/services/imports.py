@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -247,6 +248,37 @@ def import_run(*, job_id: int, now: datetime | None = None) -> ImportJob:
             log.exception("import %s failed", job.pk)
             _job_fail(job, [RowError(None, "", _unexpected())])
     return job
+
+
+# A job still unfinished this long after it was started (or uploaded) lost its worker.
+STALE_AFTER = timedelta(minutes=30)
+RUNNING = (ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.APPLYING)
+
+
+def imports_fail_stale(*, now: datetime) -> int:
+    """An import whose worker died is failed with a clear message instead of running forever.
+
+    The apply step is one transaction, so a dead worker changed nothing; re-uploading the same
+    file is safe either way (imports are idempotent). Each job is claimed by a conditional
+    UPDATE, so a worker that finishes at the same moment wins and its result stands.
+    """
+    cutoff = now - STALE_AFTER
+    stale = ImportJob.objects.filter(status__in=RUNNING).filter(
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, created_at__lt=cutoff)
+    )
+    failed = 0
+    for job in stale.only("pk", "status", "language"):
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            message = _(
+                "The import did not finish: the worker running it stopped. Nothing was "
+                "changed; upload the file again."
+            )
+        failed += ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ImportStatus.FAILED,
+            errors=[RowError(None, "", message).as_dict()],
+            finished_at=now,
+        )
+    return failed
 
 
 def _unexpected() -> str:

@@ -395,3 +395,34 @@ def test_errors_name_the_column_as_the_brand_wrote_it(brand, brand_user):
     )
 
     assert list(errors_by_line(job)) == [(2, "Supply Price")]
+
+
+def test_an_import_whose_worker_died_is_failed_with_a_clear_message(brand, brand_user, warehouse):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kucun.catalog.services import imports_fail_stale
+
+    now = timezone.now()
+    upload = SimpleUploadedFile("products.csv", csv_bytes([row()]))
+    stuck = import_create(brand=brand, upload=upload, actor=brand_user, language="zh-hans")
+    ImportJob.objects.filter(pk=stuck.pk).update(
+        status=ImportStatus.APPLYING, started_at=now - timedelta(minutes=45)
+    )
+    recent = import_create(
+        brand=brand, upload=SimpleUploadedFile("b.csv", csv_bytes([row()])), actor=brand_user
+    )
+    ImportJob.objects.filter(pk=recent.pk).update(
+        status=ImportStatus.VALIDATING, started_at=now - timedelta(minutes=5)
+    )
+
+    assert imports_fail_stale(now=now) == 1
+    assert imports_fail_stale(now=now) == 0
+
+    stuck.refresh_from_db()
+    recent.refresh_from_db()
+    assert stuck.status == ImportStatus.FAILED
+    assert "重新上传" in stuck.errors[0]["message"]
+    assert recent.status == ImportStatus.VALIDATING
+    assert not Product.objects.filter(brand=brand).exists()

@@ -90,3 +90,16 @@ def browser_login(page, username: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def brand_user(db):
+    """A brand user with a brand of her own (apps may override with a named one)."""
+    from kucun.catalog.tests.factories import BrandUserFactory
+
+    return BrandUserFactory()
+
+
+@pytest.fixture
+def brand(brand_user):
+    return brand_user.brand_membership.brand

@@ -56,7 +56,7 @@ def products_for_brand(
             Q(code__icontains=query) | Q(title__icontains=query) | Q(skus__code__iexact=query)
         ).distinct()
     if category_id:
-        descendants = _category_and_descendants(category_id)
+        descendants = category_with_descendants(category_id)
         products = products.filter(category_id__in=descendants)
     return (
         products.annotate(
@@ -71,7 +71,8 @@ def products_for_brand(
     )
 
 
-def _category_and_descendants(category_id: int) -> set[int]:
+def category_with_descendants(category_id: int) -> set[int]:
+    """The ids of a category and every category below it (one query), for filters."""
     children: dict[int | None, list[int]] = {}
     for pk, parent in Category.objects.values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)

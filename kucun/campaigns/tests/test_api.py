@@ -8,22 +8,11 @@ from kucun.campaigns.models import Campaign, CampaignState
 from kucun.campaigns.tests.factories import approved, item_in, proposed, stocked_sku
 from kucun.catalog.auth import token_hash
 from kucun.catalog.models import BrandApiToken
-from kucun.catalog.tests.factories import BrandUserFactory
 from kucun.core.tests.factories import OperatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/campaigns"
-
-
-@pytest.fixture
-def brand_user():
-    return BrandUserFactory()
-
-
-@pytest.fixture
-def brand(brand_user):
-    return brand_user.brand_membership.brand
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from kucun.campaigns.tests.factories import (
     stocked_sku,
 )
 from kucun.catalog.models import BrandStatus
-from kucun.catalog.tests.factories import BrandFactory, BrandUserFactory
+from kucun.catalog.tests.factories import BrandFactory
 from kucun.core.tests.factories import OperatorFactory, UserFactory
 from kucun.inventory.models import StockItem
 
@@ -22,16 +22,6 @@ pytestmark = pytest.mark.django_db
 
 def local(dt) -> str:
     return timezone.localtime(dt).strftime("%Y-%m-%dT%H:%M")
-
-
-@pytest.fixture
-def brand_user():
-    return BrandUserFactory()
-
-
-@pytest.fixture
-def brand(brand_user):
-    return brand_user.brand_membership.brand
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from kucun.catalog.auth import token_hash
 from kucun.catalog.models import BrandApiToken
-from kucun.catalog.tests.factories import BrandUserFactory, ProductFactory, SKUFactory
+from kucun.catalog.tests.factories import ProductFactory, SKUFactory
 from kucun.core.tests.factories import UserFactory
 from kucun.inventory.models import StockItem, StockMove
 from kucun.inventory.tests.factories import WarehouseFactory, stocked
@@ -12,16 +12,6 @@ from kucun.inventory.tests.factories import WarehouseFactory, stocked
 pytestmark = pytest.mark.django_db
 
 API = "/api/inventory"
-
-
-@pytest.fixture
-def brand_user():
-    return BrandUserFactory()
-
-
-@pytest.fixture
-def brand(brand_user):
-    return brand_user.brand_membership.brand
 
 
 @pytest.fixture

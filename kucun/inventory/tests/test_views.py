@@ -1,23 +1,13 @@
 import pytest
 from django.urls import reverse
 
-from kucun.catalog.tests.factories import BrandUserFactory, ProductFactory, SKUFactory
+from kucun.catalog.tests.factories import ProductFactory, SKUFactory
 from kucun.core.tests.factories import OperatorFactory, UserFactory
 from kucun.inventory.models import StockItem, StockMove
 from kucun.inventory.services import stock_allocate
 from kucun.inventory.tests.factories import WarehouseFactory, stocked
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def brand_user():
-    return BrandUserFactory()
-
-
-@pytest.fixture
-def brand(brand_user):
-    return brand_user.brand_membership.brand
 
 
 @pytest.fixture

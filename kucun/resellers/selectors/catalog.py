@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from kucun.campaigns.models import Campaign, CampaignItem, CampaignState
 from kucun.catalog.models import Brand, BrandStatus, Category, Product, ProductImage, ProductStatus
+from kucun.catalog.selectors import category_with_descendants
 from kucun.core.errors import Conflict, NotFound
 from kucun.resellers.markup import PriceBook
 from kucun.resellers.pricing import PriceQuote, discount_label
@@ -394,19 +395,6 @@ class Feed:
     has_more: bool
 
 
-def _category_and_descendants(category_id: int) -> set[int]:
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent in Category.objects.values_list("pk", "parent_id"):
-        children[parent].append(pk)
-    found, todo = set(), [category_id]
-    while todo:
-        pk = todo.pop()
-        if pk not in found:
-            found.add(pk)
-            todo.extend(children.get(pk, []))
-    return found
-
-
 def campaigns_feed_qs(*, query: FeedQuery, now: datetime) -> QuerySet[Campaign]:
     qs = campaigns_listed(now=now).select_related("brand")
     text = query.q.strip()
@@ -418,7 +406,7 @@ def campaigns_feed_qs(*, query: FeedQuery, now: datetime) -> QuerySet[Campaign]:
             Q(title__icontains=text) | Q(brand__name__icontains=text) | Q(pk__in=by_product)
         )
     if query.category_id:
-        cats = _category_and_descendants(query.category_id)
+        cats = category_with_descendants(query.category_id)
         qs = qs.filter(
             pk__in=CampaignItem.objects.filter(sku__product__category_id__in=cats).values(
                 "campaign_id"
